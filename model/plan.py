@@ -181,3 +181,16 @@ def parse_plan(dockerfile: str, build_args: dict[str, str] | None = None) -> Sta
     if not stages:
         raise PlanError("the Dockerfile has no FROM instruction")
     return StagePlan(stages=tuple(stages))
+
+
+def copy_destinations(step: Step, workdir: str = "/") -> list[str]:
+    """Paths a COPY step creates for its sources (dest/ + basename, or dest for one source)."""
+    words = [w for w in shlex.split(step.value) if not w.startswith("--")]
+    if len(words) < 2:
+        return []
+    *sources, dest = words
+    if not dest.startswith("/"):
+        dest = workdir.rstrip("/") + "/" + dest
+    if dest.endswith("/") or len(sources) > 1:
+        return [dest.rstrip("/") + "/" + s.rstrip("/").rsplit("/", 1)[-1] for s in sources]
+    return [dest]
