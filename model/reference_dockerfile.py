@@ -10,7 +10,7 @@ from model.arches import Arch
 from model.plan import StagePlan
 
 
-def pin_bases(dockerfile: str, plan: StagePlan, arches: dict[int, Arch], pin: Callable[[str], str],
+def pin_bases(dockerfile: str, plan: StagePlan, arches: dict[int, Arch], pin: Callable[[str, Arch], str],
               build_args: dict[str, str] | None = None) -> str:
     """Rewrite `FROM base [AS name]` as `FROM --platform=<arch> <pinned base> [AS name]`.
 
@@ -24,7 +24,7 @@ def pin_bases(dockerfile: str, plan: StagePlan, arches: dict[int, Arch], pin: Ca
         if stage.base_stage is not None:
             continue
         alias = f" AS {stage.name}" if stage.name else ""
-        new = f"FROM --platform={arches[stage.index].platform} {pin(stage.base)}{alias}"
+        new = f"FROM --platform={arches[stage.index].platform} {pin(stage.base, arches[stage.index])}{alias}"
         start, end = item["startline"], item["endline"]
         lines[start:end + 1] = [new] + [""] * (end - start)
     return "\n".join(lines) + "\n"

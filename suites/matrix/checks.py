@@ -133,7 +133,8 @@ def assert_matches_reference(outcome: CellOutcome) -> None:
         return
     differences = diff_filesystems(image.filesystem, reference.filesystem)
     if differences:
-        fail(outcome, "kaniko's image and the reference builder's differ:\n    " + "\n    ".join(differences))
+        fail(outcome, "kaniko's image and the reference builder's differ:\n    " + "\n    ".join(differences)
+             + f"\n  reference Dockerfile:\n{reference.dockerfile}")
 
 
 def assert_fails_at_predicted_run(outcome: CellOutcome) -> None:
