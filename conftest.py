@@ -14,5 +14,9 @@ pytest_plugins = [
     "fixtures.base_images",
     "fixtures.product_images",
     "fixtures.cells",
+    "fixtures.bed",
+    "fixtures.benchmarks",
+    "fixtures.benchmark_report",
+    "fixtures.matrix_report",
     "fixtures.session",
 ]

@@ -69,7 +69,8 @@ def _message(line: str) -> tuple[str | None, str]:
     for pattern in (COLOR_LINE, TEXT_LINE):
         match = pattern.match(line)
         if match:
-            return match["level"].lower(), match["msg"]
+            # `color` prints ERRO/FATA, `text` prints error/fatal: compare the first four letters
+            return match["level"].lower()[:4], match["msg"]
     return None, line
 
 

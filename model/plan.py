@@ -142,10 +142,12 @@ def parse_plan(dockerfile: str, build_args: dict[str, str] | None = None) -> Sta
     stages: list[Stage] = []
     current: dict | None = None
     shell = DEFAULT_SHELL
+    final_shells: list[tuple[str, ...]] = []  # each closed stage's SHELL, inherited by FROM <stage>
 
     def close() -> None:
         if current is not None:
             stages.append(Stage(**current))
+            final_shells.append(shell)
 
     for item in parser.structure:
         instruction, value = item["instruction"].upper(), item["value"]
@@ -161,7 +163,8 @@ def parse_plan(dockerfile: str, build_args: dict[str, str] | None = None) -> Sta
                 index=len(stages), name=name, base=base, base_stage=base_stage,
                 from_platform=platform, steps=(), copy_from=(),
             )
-            shell = DEFAULT_SHELL
+            # SHELL lives in the image config, so a stage FROM an earlier stage keeps its shell
+            shell = final_shells[base_stage] if base_stage is not None else DEFAULT_SHELL
             continue
         if current is None:
             continue  # ARGs and comments before the first FROM

@@ -20,6 +20,7 @@ class Scenario:
     target: str | None = None  # kaniko --target / docker build --target
     build_args: tuple[tuple[str, str], ...] = field(default=())
     origin: str = "builtin"
+    benchmark: bool = False  # in the default benchmark selection (user scenarios always are)
 
     @property
     def context(self) -> Path:
@@ -39,7 +40,7 @@ def load_scenario(dockerfile: Path, *, name: str | None = None, origin: str = "b
             settings = tomllib.loads(config.read_text())
         except tomllib.TOMLDecodeError as error:
             raise ScenarioError(f"{config}: {error}") from None
-    unknown = set(settings) - {"description", "target", "build_args"}
+    unknown = set(settings) - {"description", "target", "build_args", "benchmark"}
     if unknown:
         raise ScenarioError(f"{config}: unknown keys {', '.join(sorted(unknown))}")
     return Scenario(
@@ -49,6 +50,7 @@ def load_scenario(dockerfile: Path, *, name: str | None = None, origin: str = "b
         target=settings.get("target"),
         build_args=tuple(sorted((str(k), str(v)) for k, v in settings.get("build_args", {}).items())),
         origin=origin,
+        benchmark=bool(settings.get("benchmark", origin == "user")),
     )
 
 

@@ -37,6 +37,14 @@ def assert_plan_parsed(outcome: CellOutcome) -> None:
                       f"{log.error or 'nothing'}")
 
 
+def assert_kaniko_started(outcome: CellOutcome) -> None:
+    """kaniko got as far as a stage; if not (e.g. it could not parse the Dockerfile), say what it said."""
+    __tracebackhide__ = True
+    log = outcome.kaniko.log
+    if outcome.kaniko.exit_code != 0 and not log.stages_started:
+        fail(outcome, f"kaniko stopped before building any stage: {log.error or 'no error message'}")
+
+
 def assert_register_script_entry(outcome: CellOutcome) -> None:
     """The entry the register image wrote is the strategy's: interpreter path and F flag."""
     __tracebackhide__ = True

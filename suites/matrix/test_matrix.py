@@ -12,6 +12,7 @@ pytestmark = pytest.mark.matrix
 def test_cell_matches_model(cell_outcome: CellOutcome) -> None:
     checks.assert_plan_parsed(cell_outcome)
     checks.assert_register_script_entry(cell_outcome)
+    checks.assert_kaniko_started(cell_outcome)
     checks.assert_stage_flow(cell_outcome)
     checks.assert_predicted_runs_completed(cell_outcome)
     checks.assert_runs_were_emulated(cell_outcome)
