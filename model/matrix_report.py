@@ -88,8 +88,8 @@ def terminal_lines(records: list[CellRecord]) -> list[str]:
     for record in records:
         if record.verdict == UNEXPECTED:
             where = f" (evidence: {record.evidence_dir})" if record.evidence_dir else ""
-            lines.append(f"  unexpected: {record.id}: {record.message.splitlines()[0] if record.message else ''}"
-                         f"{where}")
+            first = record.message.splitlines()[0].removeprefix(f"{record.id}: ") if record.message else ""
+            lines.append(f"  unexpected: {record.id}: {first}{where}")
         if record.kept_container:
             lines.append(f"  kept {record.id}: docker logs {record.kept_container}; enter its filesystem: "
                          f"docker commit {record.kept_container} kqgate/debug:{record.id[:100]} && "

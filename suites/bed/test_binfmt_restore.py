@@ -18,7 +18,8 @@ DEAD_PID = 2 ** 22 + 17  # above the kernel's default pid_max: never a live proc
 
 
 def selftest_entry(name: str, interpreter: str, flags: str) -> BinfmtEntry:
-    # magic "KQGATE-SELFTEST" at offset 64: matches no real executable
+    # magic "KQGATE" at offset 64: matches no real executable. With F the kernel opens the
+    # interpreter at registration, so those entries name one that exists (/bin/false)
     return BinfmtEntry(name=name, enabled=True, interpreter=interpreter, flags=flags, offset=64,
                        magic="4b5147415445", mask="ffffffffffff")
 
@@ -54,7 +55,7 @@ def test_last_owner_out_puts_entry_back(entry_name: str, store: SnapshotStore, b
         put_back(entry_name, original)
     recorded = read_entry(entry_name)
     store.join(entry_name)
-    put_back(entry_name, selftest_entry(entry_name, "/usr/bin/qemu-selftest-static", "F"))
+    put_back(entry_name, selftest_entry(entry_name, "/bin/false", "F"))
     store.leave(entry_name)
     restored = read_entry(entry_name)
     assert restored == recorded, f"before: {describe(recorded)}; after: {describe(restored)}"
@@ -62,7 +63,7 @@ def test_last_owner_out_puts_entry_back(entry_name: str, store: SnapshotStore, b
 
 def test_entry_stays_while_another_owner_is_alive(entry_name: str, store: SnapshotStore) -> None:
     store.join(entry_name)
-    ours = selftest_entry(entry_name, "/usr/bin/qemu-selftest-static", "F")
+    ours = selftest_entry(entry_name, "/bin/false", "F")
     put_back(entry_name, ours)
     state = store.root / f"{entry_name}.json"
     state.write_text(state.read_text().replace("[", f"[{os.getppid()}, ", 1))  # a live co-owner
@@ -72,7 +73,7 @@ def test_entry_stays_while_another_owner_is_alive(entry_name: str, store: Snapsh
 
 def test_entries_of_a_dead_run_are_recovered(entry_name: str, store: SnapshotStore) -> None:
     store.join(entry_name)  # recorded: absent
-    put_back(entry_name, selftest_entry(entry_name, "/usr/bin/qemu-selftest-static", "F"))
+    put_back(entry_name, selftest_entry(entry_name, "/bin/false", "F"))
     state = store.root / f"{entry_name}.json"
     state.write_text(state.read_text().replace(str(os.getpid()), str(DEAD_PID)))  # its owner "crashed"
     assert store.recover_abandoned() == [entry_name]
