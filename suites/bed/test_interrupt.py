@@ -34,8 +34,8 @@ def test_ctrl_c_during_a_build_leaves_nothing(docker_client: docker.DockerClient
     name = ARM64.binfmt_entry
     original_before, _ = machine_original(name)
 
-    def kaniko_is_running(containers: list) -> bool:
-        return any(c.status == "running" and "kqgate/builder" in " ".join(c.image.tags) for c in containers)
+    def kaniko_is_running(containers: list[dict]) -> bool:
+        return any(c["State"] == "running" and c["Image"].startswith("kqgate/builder") for c in containers)
 
     gate, child_run = interrupt_gate(docker_client, ["--arch", "arm64", "--strategy", "usr-bin",
                                                      "--strategy", "kaniko-dir"], tmp_path / "reports",
@@ -44,9 +44,10 @@ def test_ctrl_c_during_a_build_leaves_nothing(docker_client: docker.DockerClient
     assert gate.exit_code == INTERRUPTED, gate.describe()
     assert "KeyboardInterrupt" in gate.output, gate.describe()
     label = {"label": f"{RUN_LABEL}={child_run}"}
-    leftovers = ([f"container {c.name}" for c in docker_client.containers.list(all=True, filters=label)]
-                 + [f"image {i.tags or i.id}" for i in docker_client.images.list(filters=label)]
-                 + [f"volume {v.name}" for v in docker_client.volumes.list(filters=label)])
+    api = docker_client.api
+    leftovers = ([f"container {c['Names']}" for c in api.containers(all=True, filters=label)]
+                 + [f"image {i['RepoTags'] or i['Id']}" for i in api.images(filters=label)]
+                 + [f"volume {v['Name']}" for v in api.volumes(filters=label).get("Volumes") or []])
     assert leftovers == [], gate.describe()
     original_after, owners = machine_original(name)
     assert gate.pid not in owners, f"the interrupted run still claims {name}: {owners}"
