@@ -45,6 +45,7 @@ def test_kaniko_build_time(bench_target: BenchTarget, benchmark, bench_runner: B
                                                                                    bench_target.kaniko))
     for run in runs:
         assert_correct_build(bench_target, run)
+    assert all(run.timings for run in runs), f"{bench_target.id}: kaniko wrote no BENCHMARK_FILE phase timings"
     phases = command_phases(run.timings for run in runs)
     benchmark.extra_info.update({"phases_seconds": phases, "container_seconds": [r.seconds for r in runs]})
     bench_reporter.add(BenchResult(
