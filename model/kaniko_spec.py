@@ -31,13 +31,22 @@ class KanikoSpec:
 
     def behaviour(self, extra_flags: tuple[str, ...] = ()) -> KanikoBehaviour:
         """kaniko defaults that shape the plan; an explicit flag wins over the default."""
-        skip = self.is_fork  # the fork made --skip-unused-stages default to true
-        for flag in extra_flags:
-            if flag in ("--skip-unused-stages", "--skip-unused-stages=true"):
-                skip = True
-            elif flag == "--skip-unused-stages=false":
-                skip = False
-        return KanikoBehaviour(skip_unused_stages=skip)
+        # the fork made --skip-unused-stages default to true
+        return kaniko_behaviour(extra_flags, skip_unused_default=self.is_fork)
+
+
+def kaniko_behaviour(flags: tuple[str, ...], *, skip_unused_default: bool = False) -> KanikoBehaviour:
+    """What the build's kaniko flags change in the plan and in what survives a deletion."""
+    skip = skip_unused_default
+    ignore_paths: list[str] = []
+    for flag in flags:
+        if flag in ("--skip-unused-stages", "--skip-unused-stages=true"):
+            skip = True
+        elif flag == "--skip-unused-stages=false":
+            skip = False
+        elif flag.startswith("--ignore-path="):
+            ignore_paths.append(flag.split("=", 1)[1])
+    return KanikoBehaviour(skip_unused_stages=skip, ignore_paths=tuple(ignore_paths))
 
 
 DEFAULT_KANIKO = KanikoSpec(UPSTREAM_MODULE, "v1.24.0")

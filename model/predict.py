@@ -18,6 +18,7 @@ class KanikoBehaviour:
     """The kaniko defaults that change the plan (the maintained fork skips unused stages)."""
 
     skip_unused_stages: bool = False
+    ignore_paths: tuple[str, ...] = ()  # --ignore-path flags: kept through `Deleting filesystem...`
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,8 @@ def predict(
             after_deletion.append(index)
         for step in plan.stages[index].runs:
             run = ExpectedRun(stage=index, step=step, arch=arches[index])
-            if run.emulated and not strategy.interpreter_reachable(target, after_deletion=deleted):
+            if run.emulated and not strategy.interpreter_reachable(target, after_deletion=deleted,
+                                                                          ignore_paths=kaniko.ignore_paths):
                 return Prediction(built, tuple(after_deletion), tuple(succeeding), run, arches)
             succeeding.append(run)
     return Prediction(built, tuple(after_deletion), tuple(succeeding), None, arches)

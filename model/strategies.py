@@ -36,22 +36,24 @@ class Strategy:
         in_image = RELEASES[self.builder].qemu_bin_dir == RELEASES[self.register].qemu_bin_dir
         return in_image or self.bind_mount_interpreter
 
-    def interpreter_survives_deletion(self, arch: Arch) -> bool:
+    def interpreter_survives_deletion(self, arch: Arch, ignore_paths: tuple[str, ...] = ()) -> bool:
         """Whether kaniko's `Deleting filesystem...` spares the interpreter.
 
-        kaniko keeps its own dir, mount points and --ignore-path entries; everything else goes.
+        kaniko keeps its own dir, mount points and --ignore-path entries (a path and everything
+        under it); everything else goes. `ignore_paths`: --ignore-path flags the user added.
         """
         path = self.interpreter_path(arch)
-        under_kaniko_dir = path == KANIKO_DIR or path.startswith(KANIKO_DIR + "/")
-        return under_kaniko_dir or self.bind_mount_interpreter or self.ignore_interpreter_path
+        kept = (KANIKO_DIR, *ignore_paths, *((path,) if self.ignore_interpreter_path else ()))
+        under_kept = any(path == k.rstrip("/") or path.startswith(k.rstrip("/") + "/") for k in kept)
+        return under_kept or self.bind_mount_interpreter
 
-    def interpreter_reachable(self, arch: Arch, *, after_deletion: bool) -> bool:
+    def interpreter_reachable(self, arch: Arch, *, after_deletion: bool, ignore_paths: tuple[str, ...] = ()) -> bool:
         """Whether an exec of a foreign binary finds its interpreter at this point of the build."""
         if self.persistent:
             return True
         if not self.interpreter_in_builder(arch):
             return False
-        return not after_deletion or self.interpreter_survives_deletion(arch)
+        return not after_deletion or self.interpreter_survives_deletion(arch, ignore_paths)
 
 
 STRATEGIES: dict[str, Strategy] = {

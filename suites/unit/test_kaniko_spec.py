@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from model.kaniko_spec import DEFAULT_KANIKO, FORK_MODULE, UPSTREAM_MODULE, KanikoSpec, parse_kaniko_spec
+from model.kaniko_spec import DEFAULT_KANIKO, FORK_MODULE, UPSTREAM_MODULE, KanikoSpec, parse_kaniko_spec, kaniko_behaviour
 
 pytestmark = pytest.mark.unit
 
@@ -49,3 +49,9 @@ def test_bad_spec_is_a_value_error(text: str) -> None:
 )
 def test_behaviour(spec: KanikoSpec, flags: tuple[str, ...], skip_unused: bool) -> None:
     assert spec.behaviour(flags).skip_unused_stages is skip_unused
+
+
+def test_ignore_path_flags_become_behaviour() -> None:
+    behaviour = kaniko_behaviour(("--ignore-path=/usr/bin", "--cache=false", "--ignore-path=/opt/x"))
+    assert behaviour.ignore_paths == ("/usr/bin", "/opt/x")
+    assert behaviour.skip_unused_stages is False

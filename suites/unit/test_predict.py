@@ -136,3 +136,14 @@ def test_skip_unused_stages_changes_the_outcome(skip_unused: bool, built: tuple[
     prediction = seed_prediction("usr-bin", UNUSED_FIRST_STAGE,
                                  kaniko=KanikoBehaviour(skip_unused_stages=skip_unused))
     assert (prediction.built_stages, described(prediction)[1]) == (built, fails)
+
+
+@pytest.mark.parametrize(("ignore_paths", "fails"), [
+    pytest.param(("/usr/bin",), None, id="ignoring-its-directory-keeps-the-interpreter"),
+    pytest.param(("/usr/bin/qemu-aarch64-static",), None, id="ignoring-the-file-keeps-it"),
+    pytest.param(("/usr/bin/qemu",), "1: RUN ls /hello", id="a-name-prefix-is-not-a-directory"),
+    pytest.param(("/opt",), "1: RUN ls /hello", id="another-path-changes-nothing"),
+])
+def test_users_ignore_path_flags_reach_the_model(ignore_paths: tuple[str, ...], fails: str | None) -> None:
+    prediction = seed_prediction("usr-bin", kaniko=KanikoBehaviour(ignore_paths=ignore_paths))
+    assert described(prediction)[1] == fails
