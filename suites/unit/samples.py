@@ -33,14 +33,8 @@ COPY --from=first /first.machine /
 RUN ["uname", "-m"]
 """
 
-NAMED_CHAIN = """\
-FROM busybox AS first
-RUN uname -m | tee /first.machine
-FROM first AS middle
-RUN uname -m | tee /middle.machine
-FROM middle AS never
-RUN echo "built a stage after the target" && false
-"""
+# three named stages, each FROM the one before (the built-in --target scenario's Dockerfile)
+NAMED_CHAIN = (BUILTIN_SCENARIOS / "target-intermediate" / "Dockerfile").read_text()
 
 UNUSED_FIRST_STAGE = """\
 FROM busybox-arm64 AS unused
