@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fixtures.binfmt import SnapshotStore, ensure_binfmt_misc, put_back, read_entry, remove_entry
+from fixtures.binfmt import BinfmtRegistrar, SnapshotStore, put_back, read_entry, remove_entry
 from model.binfmt_entry import BinfmtEntry
 
 pytestmark = pytest.mark.bed
@@ -25,8 +25,8 @@ def selftest_entry(name: str, interpreter: str, flags: str) -> BinfmtEntry:
 
 
 @pytest.fixture
-def entry_name() -> Iterator[str]:
-    ensure_binfmt_misc()
+def entry_name(binfmt: BinfmtRegistrar) -> Iterator[str]:
+    """A private entry name; `binfmt` makes sure binfmt_misc is mounted (and unmounts what it mounted)."""
     name = f"kqgate-selftest-{os.getpid()}"
     yield name
     remove_entry(name)
